@@ -1,0 +1,252 @@
+//! How each pallet of the runtime is configured, and why.
+
+use crate::{
+	no_deposits::NoDeposits, AccountId, Aura, Block, BlockNumber, BureauMembership, Hash,
+	Institutions, Nonce, OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System, SLOT_DURATION, VERSION,
+};
+use frame_support::{
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
+	traits::{
+		ChangeMembers, ConstBool, ConstU32, ConstU64, Contains, EitherOfDiverse, InitializeMembers,
+	},
+	weights::{
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		Weight,
+	},
+};
+use frame_system::{
+	limits::{BlockLength, BlockWeights},
+	EnsureRoot,
+};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::{traits::ConvertInto, Perbill};
+use sp_version::RuntimeVersion;
+
+/// Share of a block's weight and length that ordinary transactions may fill; the rest is kept
+/// for operational calls (governance, session keys) so they always fit.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// Largest block, in bytes.
+const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
+parameter_types! {
+	pub const BlockHashCount: BlockNumber = 2400;
+	pub const Version: RuntimeVersion = VERSION;
+
+	/// One second of execution per three-second block: the author has time to build and
+	/// gossip the block, and every validator time to import it before the next slot.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, 5 * 1024 * 1024),
+		NORMAL_DISPATCH_RATIO,
+	);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAX_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * MAX_BLOCK_LENGTH
+		})
+		.build();
+	/// The generic Substrate address format.
+	pub const SS58Prefix: u16 = 42;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	/// ParityDb is the node's only database.
+	type DbWeight = ParityDbWeight;
+	type Version = Version;
+	/// No balances: an account's existence is its membership.
+	type AccountData = ();
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = ConstU32<16>;
+}
+
+impl pallet_timestamp::Config for Runtime {
+	/// Milliseconds since the Unix epoch.
+	type Moment = u64;
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = ();
+}
+
+/// Most validators (and so Aura and GRANDPA authorities) the consortium can have.
+pub type MaxValidators = ConstU32<32>;
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	type MaxAuthorities = MaxValidators;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = MaxValidators;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	// LIMITATION: equivocation reports are not accepted; a validator that double-votes is
+	// only visible in the node logs, and the bureau removes it by governance.
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+parameter_types! {
+	/// Blocks per session: two minutes. A validator-set change takes effect one to two
+	/// sessions after governance decides it.
+	pub const SessionPeriod: BlockNumber = 40;
+	pub const SessionOffset: BlockNumber = 0;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type SessionManager = Institutions;
+	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	/// Registering session keys costs no deposit: there is no currency.
+	type Currency = NoDeposits<RuntimeHoldReason>;
+	type KeyDeposit = ();
+}
+
+/// The health bureau's collective.
+pub type BureauInstance = pallet_collective::Instance1;
+
+/// Most members the health bureau can have.
+pub const MAX_BUREAU_MEMBERS: u32 = 16;
+
+/// A motion of more than half of the bureau's members; with sudo as the `dev` chain's stand-in.
+pub type GovernanceOrigin = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionMoreThan<AccountId, BureauInstance, 1, 2>,
+>;
+
+parameter_types! {
+	/// A motion not decided within a day lapses.
+	pub const MotionDuration: BlockNumber = crate::DAYS;
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<BureauInstance> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = MotionDuration;
+	type MaxProposals = ConstU32<32>;
+	type MaxMembers = ConstU32<MAX_BUREAU_MEMBERS>;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// Members change only through `BureauMembership`, which keeps their accounts alive.
+	type SetMembersOrigin = frame_system::EnsureNever<()>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = GovernanceOrigin;
+	type KillOrigin = GovernanceOrigin;
+	type Consideration = ();
+}
+
+impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = GovernanceOrigin;
+	type RemoveOrigin = GovernanceOrigin;
+	type SwapOrigin = GovernanceOrigin;
+	type ResetOrigin = GovernanceOrigin;
+	type PrimeOrigin = GovernanceOrigin;
+	type MembershipInitialized = BureauMembersChanged;
+	type MembershipChanged = BureauMembersChanged;
+	type MaxMembers = ConstU32<MAX_BUREAU_MEMBERS>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+/// Passes bureau membership on to the collective, and keeps bureau members' accounts alive.
+pub struct BureauMembersChanged;
+
+impl InitializeMembers<AccountId> for BureauMembersChanged {
+	fn initialize_members(members: &[AccountId]) {
+		for who in members {
+			System::inc_providers(who);
+		}
+		crate::Bureau::initialize_members(members);
+	}
+}
+
+impl ChangeMembers<AccountId> for BureauMembersChanged {
+	fn change_members_sorted(incoming: &[AccountId], outgoing: &[AccountId], new: &[AccountId]) {
+		for who in incoming {
+			System::inc_providers(who);
+		}
+		for who in outgoing {
+			let _ = System::dec_providers(who);
+		}
+		crate::Bureau::change_members_sorted(incoming, outgoing, new);
+	}
+
+	fn set_prime(prime: Option<AccountId>) {
+		crate::Bureau::set_prime(prime);
+	}
+
+	fn get_prime() -> Option<AccountId> {
+		crate::Bureau::get_prime()
+	}
+}
+
+/// Everyone who may submit a signed transaction: bureau members, and the admins, staff and
+/// validators of institutions (see `pallet_institutions::ActiveMembers`).
+pub struct ConsortiumMembers;
+
+impl Contains<AccountId> for ConsortiumMembers {
+	fn contains(who: &AccountId) -> bool {
+		pallet_institutions::ActiveMembers::<Runtime>::contains(who)
+			|| BureauMembership::contains(who)
+	}
+}
+
+impl pallet_institutions::Config for Runtime {
+	type GovernanceOrigin = GovernanceOrigin;
+	type Members = ConsortiumMembers;
+	type MaxNameLength = ConstU32<128>;
+	type MaxInstitutions = ConstU32<1024>;
+	type MaxStaffPerInstitution = ConstU32<512>;
+	type MaxValidators = MaxValidators;
+	type MaxTransactionsPerBlock = ConstU32<1024>;
+	type WeightInfo = pallet_institutions::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_node_authorization::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type MaxWellKnownNodes = ConstU32<64>;
+	/// A libp2p peer id of an ed25519 node key is 38 bytes.
+	type MaxPeerIdLength = ConstU32<128>;
+	type AddOrigin = GovernanceOrigin;
+	type RemoveOrigin = GovernanceOrigin;
+	type SwapOrigin = GovernanceOrigin;
+	type ResetOrigin = GovernanceOrigin;
+	type WeightInfo = ();
+}
+
+impl pallet_utility::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_sudo::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}

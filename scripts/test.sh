@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds, and runs every test: formatting, the Rust unit and runtime
+# tests, and the end-to-end smoke test against a real node. This is what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/chronicle/target}"
+
+scripts/setup.sh
+scripts/build.sh
+
+echo "test: formatting"
+cargo fmt --all --check
+
+# The tests build in the release profile, so they share every dependency with the node.
+echo "test: Rust unit and runtime tests"
+cargo test --release --locked --workspace
+
+echo "test: end-to-end smoke test"
+node scripts/smoke-test.mjs
