@@ -8,6 +8,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { readFileSync } from 'node:fs';
 import { connect, findEvent, submit, waitForFinalized } from './lib/chain.mjs';
+import { identityCommitment } from './lib/commitment.mjs';
 import { nodeBinary, startNode } from './lib/node.mjs';
 
 const results = [];
@@ -108,6 +109,33 @@ async function main() {
       expect(findEvent(events, 'system', 'ExtrinsicSuccess'), 'the doctor\'s remark failed');
     });
 
+    await check('a patient registered at two hospitals gets one entry', async () => {
+      const dave = keyring.addFromUri('//Dave'); // doctor, County People's Hospital
+      const ferdie = keyring.addFromUri('//Ferdie'); // doctor, County TCM Hospital
+      const patient = keyring.addFromUri('//SmokeTestPatient');
+      const commitment = identityCommitment('chronicle development secret, not for production use!',
+        'urn:oid:2.16.156.10011.1.3', '11010519491231002X');
+      const { events } = await submit(api,
+        api.tx.patients.registerPatient(patient.address, commitment), dave, { finalized: false });
+      const registered = findEvent(events, 'patients', 'PatientRegistered');
+      expect(registered, 'no PatientRegistered event');
+      const id = registered.data.patient.toNumber();
+
+      let error;
+      try {
+        await submit(api, api.tx.patients.registerPatient(keyring.addFromUri('//Other').address,
+          commitment), ferdie, { finalized: false });
+      } catch (e) {
+        error = e;
+      }
+      expect(error?.chainError === 'patients.AlreadyRegistered',
+        `expected patients.AlreadyRegistered, got ${error?.message}`);
+
+      const found = await api.call.patientsApi.patientByCommitment(commitment);
+      expect(found.isSome && found.unwrap().id.toNumber() === id,
+        `the runtime API did not find patient ${id}: ${found.toString()}`);
+    });
+
     await check('Prometheus metrics are served on loopback', async () => {
       const text = await (await fetch(node.metricsUrl)).text();
       expect(/substrate_block_height\{status="finalized"/.test(text), 'no finalized height metric');
@@ -129,7 +157,7 @@ async function main() {
 
   const failed = results.filter((r) => !r.ok).length;
   console.log(`smoke: ${results.length - failed} passed, ${failed} failed`);
-  process.exit(failed === 0 && results.length === 8 ? 0 : 1);
+  process.exit(failed === 0 && results.length === 9 ? 0 : 1);
 }
 
 main().catch((error) => {

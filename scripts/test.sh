@@ -15,5 +15,13 @@ cargo fmt --all --check
 echo "test: Rust unit and runtime tests"
 cargo test --release --locked --workspace
 
+# Every pallet benchmark also runs once as a test, against the pallet's mock runtime.
+echo "test: pallet benchmarks"
+pallets=(-p pallet-institutions -p pallet-patients)
+cargo test --release --locked "${pallets[@]}" --features runtime-benchmarks -- benchmarking
+
+echo "test: client library tests"
+node --test scripts/test/
+
 echo "test: end-to-end smoke test"
 node scripts/smoke-test.mjs

@@ -1,12 +1,15 @@
 //! The runtime APIs the node and off-chain clients call.
 
 use crate::{
-	AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	AccountId, Aura, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce, Patients,
+	Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::genesis_builder_helper::{build_state, get_preset};
 use pallet_grandpa::AuthorityId as GrandpaId;
+use pallet_patients::{
+	runtime_api::PatientInfo, Actor, IdentityCommitment, PatientId, PatientRegistry,
+};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -133,6 +136,26 @@ impl_runtime_apis! {
 			_authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			None
+		}
+	}
+
+	impl pallet_patients::runtime_api::PatientsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn patient(id: PatientId) -> Option<PatientInfo<AccountId, BlockNumber>> {
+			Patients::info(id)
+		}
+
+		fn patient_by_account(account: AccountId) -> Option<PatientInfo<AccountId, BlockNumber>> {
+			pallet_patients::PatientByAccount::<Runtime>::get(account).and_then(Patients::info)
+		}
+
+		fn patient_by_commitment(
+			commitment: IdentityCommitment,
+		) -> Option<PatientInfo<AccountId, BlockNumber>> {
+			pallet_patients::PatientByCommitment::<Runtime>::get(commitment).and_then(Patients::info)
+		}
+
+		fn actor_for(account: AccountId, patient: PatientId) -> Option<Actor> {
+			<Patients as PatientRegistry<AccountId>>::actor_for(&account, patient)
 		}
 	}
 

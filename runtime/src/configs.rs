@@ -204,13 +204,15 @@ impl ChangeMembers<AccountId> for BureauMembersChanged {
 	}
 }
 
-/// Everyone who may submit a signed transaction: bureau members, and the admins, staff and
-/// validators of institutions (see `pallet_institutions::ActiveMembers`).
+/// Everyone who may submit a signed transaction: bureau members; admins, staff and validators
+/// of institutions (see `pallet_institutions::ActiveMembers`); registered patients and their
+/// guardians.
 pub struct ConsortiumMembers;
 
 impl Contains<AccountId> for ConsortiumMembers {
 	fn contains(who: &AccountId) -> bool {
 		pallet_institutions::ActiveMembers::<Runtime>::contains(who)
+			|| pallet_patients::PatientMembers::<Runtime>::contains(who)
 			|| BureauMembership::contains(who)
 	}
 }
@@ -224,6 +226,17 @@ impl pallet_institutions::Config for Runtime {
 	type MaxValidators = MaxValidators;
 	type MaxTransactionsPerBlock = ConstU32<1024>;
 	type WeightInfo = pallet_institutions::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_patients::Config for Runtime {
+	type Institutions = Institutions;
+	type MaxProgrammes = ConstU32<8>;
+	type MaxGuardians = ConstU32<4>;
+	/// A contracted family doctor may look after a village's elderly patients.
+	type MaxWards = ConstU32<256>;
+	/// A day for the patient's old key or a guardian to notice and cancel a key recovery.
+	type RecoveryDelay = ConstU32<{ crate::DAYS }>;
+	type WeightInfo = pallet_patients::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_node_authorization::Config for Runtime {

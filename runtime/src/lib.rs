@@ -156,6 +156,9 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(11)]
+	pub type Patients = pallet_patients;
 }
 
 /// The address format for describing accounts.
@@ -205,6 +208,7 @@ mod benchmarks {
 	frame_benchmarking::define_benchmarks!(
 		[frame_system, SystemBench::<Runtime>]
 		[pallet_institutions, Institutions]
+		[pallet_patients, Patients]
 	);
 
 	pub use frame_system_benchmarking::Pallet as SystemBench;

@@ -144,3 +144,24 @@ fn a_single_bureau_vote_is_not_governance() {
 	let two_of_two: RuntimeOrigin = pallet_collective::RawOrigin::Members(2, 2).into();
 	assert!(configs::GovernanceOrigin::try_origin(two_of_two).is_ok());
 }
+
+#[test]
+fn the_pool_accepts_a_registered_patient_and_their_guardian() {
+	chain_from_preset(DEV_PRESET).execute_with(|| {
+		let patient = Sr25519Keyring::DaveStash;
+		let guardian = Sr25519Keyring::CharlieStash;
+		assert_eq!(
+			pool_validates(patient),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::BadSigner))
+		);
+
+		let doctor = RuntimeOrigin::signed(Sr25519Keyring::Dave.to_account_id());
+		assert_ok!(Patients::register_patient(doctor, patient.to_account_id(), [1; 32]));
+		assert_ok!(Patients::add_guardian(
+			RuntimeOrigin::signed(patient.to_account_id()),
+			guardian.to_account_id()
+		));
+		assert_eq!(pool_validates(patient), Ok(()));
+		assert_eq!(pool_validates(guardian), Ok(()));
+	});
+}

@@ -2,7 +2,7 @@
 //! its worst case.
 
 use super::*;
-use crate::Pallet as Institutions;
+use crate::Pallet as Consortium;
 use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -15,7 +15,7 @@ use sp_runtime::traits::{DispatchTransaction, Dispatchable};
 fn hospital<T: Config>(seed: u32) -> (InstitutionId, T::AccountId) {
 	let admin: T::AccountId = account("admin", seed, 0);
 	let name = vec![b'h'; T::MaxNameLength::get() as usize];
-	let id = Institutions::<T>::do_admit(InstitutionKind::GeneralHospital, name, admin.clone())
+	let id = Consortium::<T>::do_admit(InstitutionKind::GeneralHospital, name, admin.clone())
 		.expect("the consortium has room for benchmark institutions");
 	(id, admin)
 }
@@ -23,7 +23,7 @@ fn hospital<T: Config>(seed: u32) -> (InstitutionId, T::AccountId) {
 fn fill_staff<T: Config>(institution: InstitutionId, count: u32) {
 	for i in 0..count {
 		let who: T::AccountId = account("staff", institution * 10_000 + i, 0);
-		Institutions::<T>::do_add_staff(institution, who, StaffRole::Nurse)
+		Consortium::<T>::do_add_staff(institution, who, StaffRole::Nurse)
 			.expect("below the staff limit");
 	}
 }
@@ -49,7 +49,7 @@ mod benchmarks {
 			admin.clone(),
 		);
 
-		assert_eq!(<Institutions<T> as InstitutionMembership<_>>::active_admin(&admin), Some(0));
+		assert_eq!(<Consortium<T> as InstitutionMembership<_>>::active_admin(&admin), Some(0));
 		Ok(())
 	}
 
@@ -62,7 +62,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
 
-		assert!(!<Institutions<T> as InstitutionMembership<_>>::is_active(id));
+		assert!(!<Consortium<T> as InstitutionMembership<_>>::is_active(id));
 		Ok(())
 	}
 
@@ -71,12 +71,12 @@ mod benchmarks {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (id, _) = hospital::<T>(0);
-		Institutions::<T>::suspend_institution(origin.clone(), id)?;
+		Consortium::<T>::suspend_institution(origin.clone(), id)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
 
-		assert!(<Institutions<T> as InstitutionMembership<_>>::is_active(id));
+		assert!(<Consortium<T> as InstitutionMembership<_>>::is_active(id));
 		Ok(())
 	}
 
@@ -89,17 +89,20 @@ mod benchmarks {
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		// Another institution keeps a validator, so the chain is never left without one.
 		let (other, _) = hospital::<T>(1);
-		Institutions::<T>::do_add_validator(other, account("validator", 9_999, 0))?;
+		Consortium::<T>::do_add_validator(other, account("validator", 9_999, 0))?;
 		let (id, _) = hospital::<T>(0);
 		fill_staff::<T>(id, s);
 		for i in 0..v {
-			Institutions::<T>::do_add_validator(id, account("validator", i, 0))?;
+			Consortium::<T>::do_add_validator(id, account("validator", i, 0))?;
 		}
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
 
-		assert_eq!(Institutions::<T>::get(id).map(|i| i.status), Some(InstitutionStatus::Expelled));
+		assert_eq!(
+			crate::Institutions::<T>::get(id).map(|i| i.status),
+			Some(InstitutionStatus::Expelled)
+		);
 		Ok(())
 	}
 
@@ -113,7 +116,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, new.clone());
 
-		assert_eq!(<Institutions<T> as InstitutionMembership<_>>::active_admin(&new), Some(id));
+		assert_eq!(<Consortium<T> as InstitutionMembership<_>>::active_admin(&new), Some(id));
 		Ok(())
 	}
 
@@ -127,7 +130,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(admin), doctor.clone(), StaffRole::Doctor);
 
 		assert_eq!(
-			<Institutions<T> as InstitutionMembership<_>>::active_staff(&doctor),
+			<Consortium<T> as InstitutionMembership<_>>::active_staff(&doctor),
 			Some((id, StaffRole::Doctor))
 		);
 	}
@@ -136,14 +139,14 @@ mod benchmarks {
 	fn change_staff_role() {
 		let (id, admin) = hospital::<T>(0);
 		let doctor: T::AccountId = account("doctor", 0, 0);
-		Institutions::<T>::do_add_staff(id, doctor.clone(), StaffRole::Nurse)
+		Consortium::<T>::do_add_staff(id, doctor.clone(), StaffRole::Nurse)
 			.expect("room for one doctor");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), doctor.clone(), StaffRole::Doctor);
 
 		assert_eq!(
-			<Institutions<T> as InstitutionMembership<_>>::active_staff(&doctor),
+			<Consortium<T> as InstitutionMembership<_>>::active_staff(&doctor),
 			Some((id, StaffRole::Doctor))
 		);
 	}
@@ -152,13 +155,13 @@ mod benchmarks {
 	fn remove_staff() {
 		let (id, admin) = hospital::<T>(0);
 		let doctor: T::AccountId = account("doctor", 0, 0);
-		Institutions::<T>::do_add_staff(id, doctor.clone(), StaffRole::Doctor)
+		Consortium::<T>::do_add_staff(id, doctor.clone(), StaffRole::Doctor)
 			.expect("room for one doctor");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), doctor.clone());
 
-		assert_eq!(<Institutions<T> as InstitutionMembership<_>>::active_staff(&doctor), None);
+		assert_eq!(<Consortium<T> as InstitutionMembership<_>>::active_staff(&doctor), None);
 	}
 
 	#[benchmark]
@@ -167,14 +170,14 @@ mod benchmarks {
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (id, _) = hospital::<T>(0);
 		for i in 0..T::MaxValidators::get() - 1 {
-			Institutions::<T>::do_add_validator(id, account("validator", i, 0))?;
+			Consortium::<T>::do_add_validator(id, account("validator", i, 0))?;
 		}
 		let node: T::AccountId = account("node", 0, 0);
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, node.clone());
 
-		assert!(Institutions::<T>::validator_accounts().contains(&node));
+		assert!(Consortium::<T>::validator_accounts().contains(&node));
 		Ok(())
 	}
 
@@ -184,7 +187,7 @@ mod benchmarks {
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (id, _) = hospital::<T>(0);
 		for i in 0..T::MaxValidators::get() {
-			Institutions::<T>::do_add_validator(id, account("validator", i, 0))?;
+			Consortium::<T>::do_add_validator(id, account("validator", i, 0))?;
 		}
 		// The last one is the worst case: the whole list is searched.
 		let last: T::AccountId = account("validator", T::MaxValidators::get() - 1, 0);
@@ -192,7 +195,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, last.clone());
 
-		assert!(!Institutions::<T>::validator_accounts().contains(&last));
+		assert!(!Consortium::<T>::validator_accounts().contains(&last));
 		Ok(())
 	}
 
@@ -200,7 +203,7 @@ mod benchmarks {
 	fn check_membership() {
 		let (id, _) = hospital::<T>(0);
 		let doctor: T::AccountId = account("doctor", 0, 0);
-		Institutions::<T>::do_add_staff(id, doctor.clone(), StaffRole::Doctor)
+		Consortium::<T>::do_add_staff(id, doctor.clone(), StaffRole::Doctor)
 			.expect("room for one doctor");
 		let call: T::RuntimeCall = frame_system::Call::<T>::remark { remark: vec![] }.into();
 		let info = DispatchInfo::default();
@@ -213,5 +216,5 @@ mod benchmarks {
 		}
 	}
 
-	impl_benchmark_test_suite!(Institutions, crate::mock::new_test_ext_empty(), crate::mock::Test);
+	impl_benchmark_test_suite!(Consortium, crate::mock::new_test_ext_empty(), crate::mock::Test);
 }
