@@ -17,7 +17,7 @@ cargo test --release --locked --workspace
 
 # Every pallet benchmark also runs once as a test, against the pallet's mock runtime.
 echo "test: pallet benchmarks"
-pallets=(-p pallet-institutions -p pallet-patients)
+pallets=(-p pallet-institutions -p pallet-patients -p pallet-records -p pallet-consent)
 cargo test --release --locked "${pallets[@]}" --features runtime-benchmarks -- benchmarking
 
 echo "test: client library tests"
@@ -25,3 +25,6 @@ node --test scripts/test/
 
 echo "test: end-to-end smoke test"
 node scripts/smoke-test.mjs
+
+echo "test: end-to-end ingest, consent and verification on the FHIR fixtures"
+node scripts/demo.mjs

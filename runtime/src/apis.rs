@@ -1,14 +1,21 @@
 //! The runtime APIs the node and off-chain clients call.
 
 use crate::{
-	AccountId, Aura, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce, Patients,
-	Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	AccountId, Aura, Block, BlockNumber, Consent, Executive, Grandpa, InherentDataExt, Nonce,
+	Patients, Records, Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::genesis_builder_helper::{build_state, get_preset};
+use pallet_consent::{
+	AccessDecision, AccessEntryOf, AccessIndex, GrantId, GrantOf, Purpose, ReferralId, ReferralOf,
+};
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_patients::{
 	runtime_api::PatientInfo, Actor, IdentityCommitment, PatientId, PatientRegistry,
+};
+use pallet_records::{
+	runtime_api::{BatchProofCheck, RecordStatus},
+	BatchOf, BatchRoot, Category, ContentHash, RecordOf,
 };
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -156,6 +163,84 @@ impl_runtime_apis! {
 
 		fn actor_for(account: AccountId, patient: PatientId) -> Option<Actor> {
 			<Patients as PatientRegistry<AccountId>>::actor_for(&account, patient)
+		}
+	}
+
+	impl pallet_records::runtime_api::RecordsApi<Block, RecordOf<Runtime>, BatchOf<Runtime>>
+		for Runtime
+	{
+		fn record_status(content_hash: ContentHash) -> RecordStatus<RecordOf<Runtime>> {
+			Records::status(content_hash)
+		}
+
+		fn verify_batch_proof(
+			root: BatchRoot,
+			leaf: ContentHash,
+			proof: Vec<[u8; 32]>,
+			index: u32,
+		) -> BatchProofCheck<BatchOf<Runtime>> {
+			Records::check_batch_proof(root, leaf, proof, index)
+		}
+
+		fn patient_records(
+			patient: PatientId,
+			start_after: Option<ContentHash>,
+			limit: u32,
+		) -> Vec<(ContentHash, RecordOf<Runtime>)> {
+			Records::patient_records(patient, start_after, limit)
+		}
+
+		fn institution_records(
+			institution: u32,
+			start_after: Option<ContentHash>,
+			limit: u32,
+		) -> Vec<(ContentHash, RecordOf<Runtime>)> {
+			Records::institution_records(institution, start_after, limit)
+		}
+	}
+
+	impl pallet_consent::runtime_api::ConsentApi<
+		Block,
+		AccountId,
+		GrantOf<Runtime>,
+		ReferralOf<Runtime>,
+		AccessEntryOf<Runtime>,
+	> for Runtime
+	{
+		fn may_access(
+			account: AccountId,
+			patient: PatientId,
+			category: Category,
+			purpose: Purpose,
+		) -> AccessDecision {
+			Consent::may_access(&account, patient, category, purpose)
+		}
+
+		fn patient_grants(
+			patient: PatientId,
+			start_after: Option<GrantId>,
+			limit: u32,
+		) -> Vec<(GrantId, GrantOf<Runtime>)> {
+			Consent::patient_grants(patient, start_after, limit)
+		}
+
+		fn access_log(
+			patient: PatientId,
+			from: AccessIndex,
+			limit: u32,
+		) -> Vec<(AccessIndex, AccessEntryOf<Runtime>)> {
+			Consent::access_log(patient, from, limit)
+		}
+
+		fn pending_referrals(patient: PatientId) -> Vec<(ReferralId, ReferralOf<Runtime>)> {
+			Consent::pending_referrals(patient)
+		}
+
+		fn pending_reviews(
+			start_after: Option<(PatientId, AccessIndex)>,
+			limit: u32,
+		) -> Vec<(PatientId, AccessIndex, AccessEntryOf<Runtime>)> {
+			Consent::pending_reviews(start_after, limit)
 		}
 	}
 

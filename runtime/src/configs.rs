@@ -239,6 +239,31 @@ impl pallet_patients::Config for Runtime {
 	type WeightInfo = pallet_patients::weights::SubstrateWeight<Runtime>;
 }
 
+impl pallet_records::Config for Runtime {
+	type Institutions = Institutions;
+	type Patients = crate::Patients;
+	type Time = crate::Timestamp;
+	/// A million records in one batch is already a day of a large hospital's output.
+	type MaxBatchLeaves = ConstU32<{ 1 << 20 }>;
+	type MaxPageSize = ConstU32<100>;
+	type WeightInfo = pallet_records::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_consent::Config for Runtime {
+	type Institutions = Institutions;
+	type Patients = crate::Patients;
+	type Records = crate::Records;
+	type Time = crate::Timestamp;
+	type GovernanceOrigin = GovernanceOrigin;
+	type MaxActiveGrants = ConstU32<32>;
+	type MaxPendingReferrals = ConstU32<8>;
+	/// Break-glass access stays the exception: five per doctor per day.
+	type MaxEmergencyAccesses = ConstU32<5>;
+	type EmergencyWindow = ConstU32<{ crate::DAYS }>;
+	type MaxPageSize = ConstU32<100>;
+	type WeightInfo = pallet_consent::weights::SubstrateWeight<Runtime>;
+}
+
 impl pallet_node_authorization::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type MaxWellKnownNodes = ConstU32<64>;

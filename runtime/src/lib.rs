@@ -159,6 +159,12 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type Patients = pallet_patients;
+
+	#[runtime::pallet_index(12)]
+	pub type Records = pallet_records;
+
+	#[runtime::pallet_index(13)]
+	pub type Consent = pallet_consent;
 }
 
 /// The address format for describing accounts.
@@ -209,6 +215,8 @@ mod benchmarks {
 		[frame_system, SystemBench::<Runtime>]
 		[pallet_institutions, Institutions]
 		[pallet_patients, Patients]
+		[pallet_records, Records]
+		[pallet_consent, Consent]
 	);
 
 	pub use frame_system_benchmarking::Pallet as SystemBench;

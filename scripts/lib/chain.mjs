@@ -112,3 +112,47 @@ export function submit(api, tx, signer, { timeoutMs = 120_000, finalized = true 
 export function findEvent(events, section, method) {
   return events.find(({ event }) => event.section === section && event.method === method)?.event;
 }
+
+/**
+ * Signs `calls` as `signer` with consecutive nonces and submits them `chunk` at a time,
+ * waiting for each chunk to be in blocks, then for those blocks to be finalized. Resolves to
+ * one { ok, error, events } per call, in order; a failed call does not stop the others.
+ */
+export async function submitMany(api, calls, signer, { chunk = 500, onProgress, timeoutMs = 120_000 } = {}) {
+  const results = new Array(calls.length);
+  let nonce = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
+  let done = 0;
+  let highest = 0;
+  for (let start = 0; start < calls.length; start += chunk) {
+    const slice = calls.slice(start, start + chunk);
+    await Promise.all(slice.map((tx, i) => new Promise((resolve) => {
+      let unsubscribe = () => {};
+      const finish = (result) => {
+        clearTimeout(timer);
+        unsubscribe();
+        results[start + i] = result;
+        done += 1;
+        onProgress?.(done, calls.length);
+        resolve();
+      };
+      const timer = setTimeout(() => finish({ ok: false, error: 'not included in time' }), timeoutMs);
+      tx.signAndSend(signer, { nonce: nonce + i }, ({ status, events, dispatchError }) => {
+        if (status.isInvalid || status.isDropped || status.isUsurped) {
+          finish({ ok: false, error: `transaction ${status.type.toLowerCase()}` });
+        } else if (status.isInBlock) {
+          const result = dispatchError
+            ? { ok: false, error: describeDispatchError(api, dispatchError), events }
+            : { ok: true, events };
+          api.rpc.chain.getHeader(status.asInBlock)
+            .then((header) => { highest = Math.max(highest, header.number.toNumber()); })
+            .catch(() => {})
+            .finally(() => finish(result));
+        }
+      }).then((unsub) => { unsubscribe = unsub; })
+        .catch((error) => finish({ ok: false, error: error.message }));
+    })));
+    nonce += slice.length;
+  }
+  if (highest > 0) await waitForFinalized(api, highest, timeoutMs);
+  return results;
+}
