@@ -26,5 +26,8 @@ node --test scripts/test/
 echo "test: end-to-end smoke test"
 node scripts/smoke-test.mjs
 
+echo "test: four validators of the local chain, and an unauthorised node kept out"
+node scripts/local-network-test.mjs
+
 echo "test: end-to-end ingest, consent and verification on the FHIR fixtures"
 node scripts/demo.mjs

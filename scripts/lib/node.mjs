@@ -72,6 +72,7 @@ export async function startNode({ chain = 'dev', extraArgs = [], name = 'node', 
 
   return {
     rpcUrl: `ws://127.0.0.1:${rpc}`,
+    p2pAddress: `/ip4/127.0.0.1/tcp/${p2p}`,
     metricsUrl: `http://127.0.0.1:${prometheus}/metrics`,
     logPath,
     exited,
