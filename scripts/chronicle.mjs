@@ -11,9 +11,11 @@
 //   chronicle emergency --patient N --reason R (--category C | --records 0x..,0x..)
 //   chronicle log --patient N
 //
-// Common options: --url ws://127.0.0.1:9944, --as SURI (the signing key, e.g. //Dave) or
-// --as-patient BUNDLE (the key of that bundle's patient, a stand-in for the patient's phone),
-// and the consortium secret in CHRONICLE_CONSORTIUM_SECRET (ingest only).
+// Common options: --url ws://127.0.0.1:9944, --as SURI (the signing key, e.g. //Dave), and the
+// consortium secret in CHRONICLE_CONSORTIUM_SECRET. ingest takes the patients' own public keys
+// from --patient-keys FILE (JSON: {"<identifier system>|<value>": "<address>"}); on a
+// development chain it may instead derive stand-in keys from the commitments, and
+// --as-patient BUNDLE then signs as that bundle's patient.
 
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -21,7 +23,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChainError, connect, findEvent, submit } from './lib/chain.mjs';
 import { InputError, readBundle } from './lib/fhir.mjs';
-import { ingest, patientKey, verify } from './lib/ingest.mjs';
+import { identityCommitment } from './lib/commitment.mjs';
+import { devPatientKey, ingest, isDevelopmentChain, verify } from './lib/ingest.mjs';
+import { readFileSync } from 'node:fs';
 
 const USAGE = `usage: chronicle <ingest|verify|grant|revoke|refer|approve|decline|access|emergency|log> ...
   see the comment at the top of scripts/chronicle.mjs, or README.md`;
@@ -126,11 +130,16 @@ export async function run(argv, { log = console.log } = {}) {
   }
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519' });
-  // --as-patient FILE signs with the key of that bundle's patient: the demo's stand-in for the
-  // key on the patient's own phone.
-  const signer = () => (options['as-patient']
-    ? patientKey(keyring, readBundle(options['as-patient']).identifier)
-    : keyring.addFromUri(required(options, 'as', 'the signing key, such as //Dave')));
+  // --as-patient FILE signs with the development stand-in key of that bundle's patient.
+  const signer = async () => {
+    if (!options['as-patient']) return keyring.addFromUri(required(options, 'as', 'the signing key, such as //Dave'));
+    if (!(await isDevelopmentChain(api))) {
+      throw new InputError('--as-patient works on development chains only; patients sign with their own keys');
+    }
+    const bundle = readBundle(options['as-patient']);
+    const secret = options.secret ?? process.env.CHRONICLE_CONSORTIUM_SECRET;
+    return devPatientKey(keyring, identityCommitment(secret, bundle.identifier.system, bundle.identifier.value));
+  };
   const api = await connect(options.url ?? 'ws://127.0.0.1:9944', { timeoutMs: 10_000 });
   try {
     switch (command) {
@@ -144,8 +153,10 @@ export async function run(argv, { log = console.log } = {}) {
             log(`  anchored ${done}/${total}`);
           }
         };
-        const summary = await ingest(api, signer(), files, { batch: Boolean(options.batch),
-          batchSize: Number(options['batch-size'] ?? 4096), secret, keyring, log, progress });
+        const patientKeys = options['patient-keys']
+          ? JSON.parse(readFileSync(options['patient-keys'], 'utf8')) : undefined;
+        const summary = await ingest(api, await signer(), files, { batch: Boolean(options.batch),
+          batchSize: Number(options['batch-size'] ?? 4096), secret, keyring, log, progress, patientKeys });
         const anchored = summary.recordsAnchored + summary.batchedRecords;
         log(`summary: ${summary.files} files, ${summary.patientsRegistered} patients registered ` +
           `(${summary.patientsExisting} already known), ${summary.enrolments} enrolments, ` +
@@ -170,34 +181,34 @@ export async function run(argv, { log = console.log } = {}) {
           : { Institution: number(options, 'institution', 'the institution to grant') };
         const end = Date.now() + daysFromNow(options, 30);
         const { events } = await submit(api, api.tx.consent.grant(number(options, 'patient', 'patient id'),
-          grantee, purposeOf(options), scopeOf(options), null, end), signer());
+          grantee, purposeOf(options), scopeOf(options), null, end), await signer());
         log(`grant ${findEvent(events, 'consent', 'GrantCreated').data.grant} created`);
         return 0;
       }
       case 'revoke':
-        await submit(api, api.tx.consent.revoke(number(options, 'grant', 'grant id')), signer());
+        await submit(api, api.tx.consent.revoke(number(options, 'grant', 'grant id')), await signer());
         log(`grant ${options.grant} revoked`);
         return 0;
       case 'refer': {
         const { events } = await submit(api, api.tx.consent.requestReferral(
           number(options, 'patient', 'patient id'), number(options, 'to', 'receiving institution'),
-          scopeOf(options), daysFromNow(options, 30)), signer());
+          scopeOf(options), daysFromNow(options, 30)), await signer());
         log(`referral ${findEvent(events, 'consent', 'ReferralRequested').data.referral} requested`);
         return 0;
       }
       case 'approve': {
         const { events } = await submit(api, api.tx.consent.approveReferral(
-          number(options, 'referral', 'referral id')), signer());
+          number(options, 'referral', 'referral id')), await signer());
         log(`referral approved: grant ${findEvent(events, 'consent', 'ReferralApproved').data.grant}`);
         return 0;
       }
       case 'decline':
-        await submit(api, api.tx.consent.declineReferral(number(options, 'referral', 'referral id')), signer());
+        await submit(api, api.tx.consent.declineReferral(number(options, 'referral', 'referral id')), await signer());
         log(`referral ${options.referral} declined`);
         return 0;
       case 'access': {
         const { events } = await submit(api, api.tx.consent.logAccess(number(options, 'patient', 'patient id'),
-          purposeOf(options), targetOf(options)), signer());
+          purposeOf(options), targetOf(options)), await signer());
         const logged = findEvent(events, 'consent', 'AccessLogged').data;
         log(`access logged as entry ${logged.index} under grant ${logged.grant}`);
         return 0;
@@ -206,7 +217,7 @@ export async function run(argv, { log = console.log } = {}) {
         const reason = REASONS[required(options, 'reason', Object.keys(REASONS).join('|'))];
         if (!reason) throw new InputError(`--reason must be one of ${Object.keys(REASONS).join(', ')}`);
         const { events } = await submit(api, api.tx.consent.emergencyAccess(
-          number(options, 'patient', 'patient id'), reason, targetOf(options)), signer());
+          number(options, 'patient', 'patient id'), reason, targetOf(options)), await signer());
         log(`emergency access logged as entry ${findEvent(events, 'consent', 'EmergencyAccessed').data.index}; ` +
           'the bureau will review it');
         return 0;

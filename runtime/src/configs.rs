@@ -52,8 +52,30 @@ parameter_types! {
 	pub const SS58Prefix: u16 = 42;
 }
 
+/// Calls nobody may make. Which peers may connect is the bureau's decision alone
+/// (`node_authorization.add_well_known_node` and its siblings, by motion), so the calls that
+/// let a node's owner claim nodes or add connections of their own are shut.
+pub struct ConsortiumCallFilter;
+
+impl Contains<RuntimeCall> for ConsortiumCallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		use pallet_node_authorization::Call as NodeCall;
+		!matches!(
+			call,
+			RuntimeCall::NodeAuthorization(
+				NodeCall::claim_node { .. }
+					| NodeCall::remove_claim { .. }
+					| NodeCall::transfer_node { .. }
+					| NodeCall::add_connections { .. }
+					| NodeCall::remove_connections { .. }
+			)
+		)
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = ConsortiumCallFilter;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;

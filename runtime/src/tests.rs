@@ -165,3 +165,28 @@ fn the_pool_accepts_a_registered_patient_and_their_guardian() {
 		assert_eq!(pool_validates(guardian), Ok(()));
 	});
 }
+
+#[test]
+fn node_owners_cannot_add_peers_of_their_own() {
+	use frame_support::traits::Contains;
+	let charlie = Sr25519Keyring::Charlie.to_account_id();
+	let peer = sp_core::OpaquePeerId(vec![1, 2, 3]);
+	let owner_calls = [
+		RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::claim_node {
+			node: peer.clone(),
+		}),
+		RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_connections {
+			node: peer.clone(),
+			connections: vec![peer.clone()],
+		}),
+	];
+	for call in owner_calls {
+		assert!(!configs::ConsortiumCallFilter::contains(&call), "{call:?} must be filtered");
+	}
+	let governance_call =
+		RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
+			node: peer,
+			owner: charlie.into(),
+		});
+	assert!(configs::ConsortiumCallFilter::contains(&governance_call));
+}

@@ -71,10 +71,11 @@ export function programmesOf(conditions) {
   return [...found];
 }
 
-/** A stable name for a resource within its bundle: `Type/id`, or its fullUrl. */
-function resourceKey(entry) {
+/** A stable name for a resource within its bundle: `Type/id`, its fullUrl, or its hash. */
+function resourceKey(entry, hash) {
   const { resource } = entry;
-  return resource.id ? `${resource.resourceType}/${resource.id}` : entry.fullUrl;
+  if (resource.id) return `${resource.resourceType}/${resource.id}`;
+  return entry.fullUrl ?? `${resource.resourceType}/${hash}`;
 }
 
 /**
@@ -108,11 +109,12 @@ export function readBundle(file) {
       skipped.push(type);
       continue;
     }
+    const hash = contentHash(entry.resource);
     records.push({
-      key: resourceKey(entry),
+      key: resourceKey(entry, hash),
       resourceType: type,
       category: CATEGORIES[type],
-      contentHash: contentHash(entry.resource),
+      contentHash: hash,
       resource: entry.resource,
     });
   }

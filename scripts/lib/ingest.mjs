@@ -4,16 +4,38 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { identityCommitment } from './commitment.mjs';
-import { readBundle } from './fhir.mjs';
+import { InputError, readBundle } from './fhir.mjs';
 import { buildTree } from './merkle.mjs';
 import { ChainError, findEvent, submit, submitMany } from './chain.mjs';
 
 /** Where the batch proofs of `file` are kept. */
 export const proofsPath = (file) => `${file}.proofs.json`;
 
-/** The key of a bundle's patient: a stand-in for the key on the patient's own phone or card. */
-export function patientKey(keyring, identifier) {
-  return keyring.addFromUri(`//chronicle-patient/${identifier.system}/${identifier.value}`);
+/**
+ * The public key each patient signs with. A patient's key lives on their own phone or card, so
+ * an institution supplies it: `patientKeys` maps `system|value` of the identifier to an
+ * address. Only on a development chain, with none supplied, a stand-in key is derived from the
+ * identity commitment (which needs the consortium secret), so the demo's patients can sign.
+ */
+export function patientAddress(keyring, bundle, { patientKeys, development }) {
+  const supplied = patientKeys?.[`${bundle.identifier.system}|${bundle.identifier.value}`];
+  if (supplied) return supplied;
+  if (!development) {
+    throw new InputError(`${bundle.file}: no key for this patient in --patient-keys ` +
+      '(stand-in keys are only derived on development chains)');
+  }
+  return devPatientKey(keyring, bundle.commitment).address;
+}
+
+/** The development stand-in for a patient's own key, derived from their commitment. */
+export function devPatientKey(keyring, commitment) {
+  return keyring.addFromUri(`//chronicle-dev-patient/${Buffer.from(commitment).toString('hex')}`);
+}
+
+/** Whether the node runs a development or local test chain. */
+export async function isDevelopmentChain(api) {
+  const type = await api.rpc.system.chainType();
+  return type.isDevelopment || type.isLocal;
 }
 
 /** The content hashes among `records` the chain does not know yet. */
@@ -30,6 +52,7 @@ async function unanchored(api, records) {
  */
 export async function ingest(api, staff, files, options) {
   const { batch = false, batchSize = 4096, secret, keyring, log = console.log, progress } = options;
+  const development = await isDevelopmentChain(api);
   const summary = { files: 0, patientsRegistered: 0, patientsExisting: 0, enrolments: 0,
     recordsAnchored: 0, recordsAlreadyAnchored: 0, batches: 0, batchedRecords: 0,
     skippedResources: 0, failures: [] };
@@ -38,7 +61,7 @@ export async function ingest(api, staff, files, options) {
   const bundles = files.map((file) => {
     const bundle = readBundle(file);
     bundle.commitment = identityCommitment(secret, bundle.identifier.system, bundle.identifier.value);
-    bundle.account = patientKey(keyring, bundle.identifier).address;
+    bundle.account = patientAddress(keyring, bundle, { patientKeys: options.patientKeys, development });
     summary.files += 1;
     summary.skippedResources += bundle.skipped.length;
     return bundle;
@@ -132,8 +155,10 @@ export async function ingest(api, staff, files, options) {
   } else {
     const items = todo.filter((t) => !t.duplicate);
     log(`anchoring ${items.length} records one by one`);
+    // The locator points into the institution's own FHIR store; one too long is left out.
+    const locator = (key) => (Buffer.byteLength(`fhir:${key}`) <= 128 ? `fhir:${key}` : null);
     const results = await submitMany(api, items.map(({ bundle, record }) => api.tx.records.anchorRecord(
-      bundle.patient, record.contentHash, record.category, `fhir:${record.key}`)), staff,
+      bundle.patient, record.contentHash, record.category, locator(record.key))), staff,
     { onProgress: progress });
     results.forEach((result, i) => {
       if (result.ok) summary.recordsAnchored += 1;

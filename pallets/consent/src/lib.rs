@@ -690,7 +690,7 @@ mod queries {
 			}
 		}
 
-		/// Up to `limit` of `patient`'s grants, oldest first, after `start_after`.
+		/// Up to `limit` of `patient`'s grants, in storage order, after `start_after`.
 		pub fn patient_grants(
 			patient: PatientId,
 			start_after: Option<GrantId>,
