@@ -29,5 +29,8 @@ node scripts/smoke-test.mjs
 echo "test: four validators of the local chain, and an unauthorised node kept out"
 node scripts/local-network-test.mjs
 
+echo "test: the operator's path: a consortium configuration to three validators on loopback"
+node scripts/consortium-test.mjs
+
 echo "test: end-to-end ingest, consent and verification on the FHIR fixtures"
 node scripts/demo.mjs

@@ -15,6 +15,9 @@ pub enum Subcommand {
 	/// Export the chain specification of a chain.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
+	/// Build a consortium's chain specification from its configuration file.
+	ConsortiumSpec(ConsortiumSpecCmd),
+
 	/// Validate blocks.
 	CheckBlock(sc_cli::CheckBlockCmd),
 
@@ -50,4 +53,20 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+}
+
+/// Builds a consortium's chain specification from the configuration its operators wrote.
+#[derive(Debug, clap::Parser)]
+pub struct ConsortiumSpecCmd {
+	/// The configuration file (TOML; see docs/consortium.example.toml).
+	#[arg(long)]
+	pub config: std::path::PathBuf,
+
+	/// Write the raw specification (storage as keys and values), as nodes should share it.
+	#[arg(long)]
+	pub raw: bool,
+
+	/// Where to write it; standard output if absent.
+	#[arg(long)]
+	pub output: Option<std::path::PathBuf>,
 }

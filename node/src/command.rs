@@ -3,7 +3,7 @@
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand},
-	service,
+	consortium, service,
 };
 use chronicle_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
@@ -59,6 +59,18 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::ExportChainSpec(cmd)) => {
 			let chain_spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(chain_spec)
+		},
+		Some(Subcommand::ConsortiumSpec(cmd)) => {
+			let config = consortium::load(&cmd.config)?;
+			let spec = consortium::chain_spec(&config)
+				.map_err(|e| format!("{}: {e}", cmd.config.display()))?;
+			let json = sc_service::ChainSpec::as_json(&spec, cmd.raw)?;
+			match &cmd.output {
+				Some(path) => std::fs::write(path, json)
+					.map_err(|e| format!("{}: cannot write it: {e}", path.display()))?,
+				None => println!("{json}"),
+			}
+			Ok(())
 		},
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
@@ -132,6 +144,14 @@ pub fn run() -> sc_cli::Result<()> {
 				// Every node, validator or not, runs the offchain worker: it is what applies the
 				// chain's list of authorised peers to the node's network.
 				config.offchain_worker.enabled = true;
+				// A validator of a live consortium chain serves only the safe RPC methods unless its
+				// operator asks for more: keys go in with `key insert`, never over RPC.
+				if config.role.is_authority()
+					&& config.chain_spec.chain_type() == sc_service::ChainType::Live
+					&& matches!(config.rpc.methods, sc_service::config::RpcMethods::Auto)
+				{
+					config.rpc.methods = sc_service::config::RpcMethods::Safe;
+				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<

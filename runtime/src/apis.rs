@@ -27,6 +27,18 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+// The pallets `benchmark pallet` measures; defines `list_benchmarks!` and `add_benchmarks!`.
+#[cfg(feature = "runtime-benchmarks")]
+use frame_system_benchmarking::Pallet as SystemBench;
+#[cfg(feature = "runtime-benchmarks")]
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_institutions, crate::Institutions]
+	[pallet_patients, Patients]
+	[pallet_records, Records]
+	[pallet_consent, Consent]
+);
+
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
@@ -258,7 +270,6 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
-			use crate::benchmarks::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -273,11 +284,10 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
-			use sp_storage::TrackedStorageKey;
-			use crate::benchmarks::*;
 
-			let whitelist: Vec<TrackedStorageKey> =
-				crate::AllPalletsWithSystem::whitelisted_storage_keys();
+			impl frame_system_benchmarking::Config for Runtime {}
+
+			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);

@@ -55,6 +55,10 @@ parameter_types! {
 /// Calls nobody may make. Which peers may connect is the bureau's decision alone
 /// (`node_authorization.add_well_known_node` and its siblings, by motion), so the calls that
 /// let a node's owner claim nodes or add connections of their own are shut.
+///
+/// LIMITATION: `system.remark` stays open to members (it is the throughput baseline), so a
+/// member could put free text on chain; only policy, not the runtime, keeps personal data out
+/// of remarks.
 pub struct ConsortiumCallFilter;
 
 impl Contains<RuntimeCall> for ConsortiumCallFilter {
@@ -252,7 +256,8 @@ impl pallet_institutions::Config for Runtime {
 
 impl pallet_patients::Config for Runtime {
 	type Institutions = Institutions;
-	type MaxProgrammes = ConstU32<8>;
+	/// Every programme there is (seven), at once.
+	type MaxProgrammes = ConstU32<7>;
 	type MaxGuardians = ConstU32<4>;
 	/// A contracted family doctor may look after a village's elderly patients.
 	type MaxWards = ConstU32<256>;

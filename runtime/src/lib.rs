@@ -209,18 +209,5 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-#[cfg(feature = "runtime-benchmarks")]
-mod benchmarks {
-	frame_benchmarking::define_benchmarks!(
-		[frame_system, SystemBench::<Runtime>]
-		[pallet_institutions, Institutions]
-		[pallet_patients, Patients]
-		[pallet_records, Records]
-		[pallet_consent, Consent]
-	);
-
-	pub use frame_system_benchmarking::Pallet as SystemBench;
-}
-
 #[cfg(test)]
 mod tests;

@@ -32,18 +32,18 @@ export function freePort() {
  * listening only on 127.0.0.1.
  * Returns { rpcUrl, metricsUrl, logPath, stop() }.
  */
-export async function startNode({ chain = 'dev', extraArgs = [], name = 'node', nodeKey } = {}) {
+export async function startNode({ chain = 'dev', extraArgs = [], name = 'node', nodeKey, basePath } = {}) {
   const [p2p, rpc, prometheus] = [await freePort(), await freePort(), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), `chronicle-${name}-`));
   const logPath = join(dir, 'node.log');
   const log = createWriteStream(logPath);
   const args = [
     '--chain', chain,
-    '--base-path', join(dir, 'data'),
+    '--base-path', basePath ?? join(dir, 'data'),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2p}`,
     '--rpc-port', String(rpc),
     '--prometheus-port', String(prometheus),
-    '--node-key', nodeKey ?? randomBytes(32).toString('hex'),
+    ...(extraArgs.includes('--node-key-file') ? [] : ['--node-key', nodeKey ?? randomBytes(32).toString('hex')]),
     '--no-mdns',
     '--no-telemetry',
     ...extraArgs,

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::Pallet as Consent;
+use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{EnsureOrigin, Get, Time},

@@ -619,6 +619,9 @@ pub mod pallet {
 		}
 
 		/// Counts an emergency access of `doctor`, refusing it past the window's allowance.
+		///
+		/// LIMITATION: the windows are fixed (`block / EmergencyWindow`), so a doctor can make
+		/// twice the allowance across a window boundary, and there is no per-institution cap.
 		fn count_emergency(doctor: &T::AccountId) -> DispatchResult {
 			let now = frame_system::Pallet::<T>::block_number();
 			let window = now / T::EmergencyWindow::get();

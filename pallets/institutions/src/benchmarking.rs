@@ -49,7 +49,11 @@ mod benchmarks {
 			admin.clone(),
 		);
 
-		assert_eq!(<Consortium<T> as InstitutionMembership<_>>::active_admin(&admin), Some(0));
+		let admitted = NextInstitutionId::<T>::get() - 1;
+		assert_eq!(
+			<Consortium<T> as InstitutionMembership<_>>::active_admin(&admin),
+			Some(admitted)
+		);
 		Ok(())
 	}
 
@@ -88,6 +92,7 @@ mod benchmarks {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		// Another institution keeps a validator, so the chain is never left without one.
+		Validators::<T>::kill();
 		let (other, _) = hospital::<T>(1);
 		Consortium::<T>::do_add_validator(other, account("validator", 9_999, 0))?;
 		let (id, _) = hospital::<T>(0);
@@ -169,6 +174,7 @@ mod benchmarks {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (id, _) = hospital::<T>(0);
+		Validators::<T>::kill();
 		for i in 0..T::MaxValidators::get() - 1 {
 			Consortium::<T>::do_add_validator(id, account("validator", i, 0))?;
 		}
@@ -186,6 +192,7 @@ mod benchmarks {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let (id, _) = hospital::<T>(0);
+		Validators::<T>::kill();
 		for i in 0..T::MaxValidators::get() {
 			Consortium::<T>::do_add_validator(id, account("validator", i, 0))?;
 		}

@@ -588,8 +588,10 @@ pub mod pallet {
 		/// Drops the affiliation and the provider reference that came with it.
 		fn release(who: &T::AccountId) {
 			if Affiliations::<T>::take(who).is_some() {
-				// The account may still hold consumer references (session keys); it then keeps
-				// existing until they are released, and cannot transact, as it is no member.
+				// LIMITATION: a removed validator still holds a consumer reference for its session
+				// keys, so this provider reference is not dropped; as it is no longer a member it
+				// cannot call `session.purge_keys` itself, and its keys stay registered until a
+				// later runtime purges them on removal.
 				let _ = frame_system::Pallet::<T>::dec_providers(who);
 			}
 		}

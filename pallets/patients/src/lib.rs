@@ -367,6 +367,10 @@ pub mod pallet {
 		}
 
 		/// Cancel a key recovery: the patient's current key or a guardian only.
+		///
+		/// LIMITATION: a thief holding the old key, or a hostile guardian, can cancel every
+		/// recovery; there is no governance override yet, nor a way to recover a patient whose
+		/// registering institution was suspended or expelled.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::cancel_recovery())]
 		pub fn cancel_recovery(origin: OriginFor<T>, patient: PatientId) -> DispatchResult {

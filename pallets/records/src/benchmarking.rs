@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::Pallet as Anchors;
-use alloc::vec;
+use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;

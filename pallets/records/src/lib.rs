@@ -253,6 +253,10 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// Stores a new record and indexes it by patient and institution.
+		///
+		/// LIMITATION: the first anchor of a content hash owns it. Staff who saw another
+		/// institution's pending anchor could anchor the same hash first, for another patient;
+		/// nothing yet ties an anchor to a care relationship with the patient.
 		fn do_anchor(
 			author: T::AccountId,
 			institution: InstitutionId,
