@@ -151,6 +151,9 @@ pub fn run() -> sc_cli::Result<()> {
 					&& matches!(config.rpc.methods, sc_service::config::RpcMethods::Auto)
 				{
 					config.rpc.methods = sc_service::config::RpcMethods::Safe;
+					for endpoint in config.rpc.addr.iter_mut().flatten() {
+						endpoint.rpc_methods = sc_service::config::RpcMethods::Safe.into();
+					}
 				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
