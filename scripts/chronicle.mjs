@@ -19,13 +19,12 @@
 
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChainError, connect, findEvent, submit } from './lib/chain.mjs';
 import { InputError, readBundle } from './lib/fhir.mjs';
 import { identityCommitment } from './lib/commitment.mjs';
 import { devPatientKey, ingest, isDevelopmentChain, verify } from './lib/ingest.mjs';
-import { readFileSync } from 'node:fs';
 
 const USAGE = `usage: chronicle <ingest|verify|grant|revoke|refer|approve|decline|access|emergency|log> ...
   see the comment at the top of scripts/chronicle.mjs, or README.md`;

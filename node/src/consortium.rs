@@ -118,22 +118,11 @@ fn account(field: &str, text: &str) -> Result<AccountId, ConfigError> {
 
 /// A 32-byte public key from an SS58 address or 0x-prefixed hex.
 fn parse_public<P: Ss58Codec + UncheckedFrom<[u8; 32]>>(text: &str) -> Option<P> {
-	if let Some(hex) = text.strip_prefix("0x") {
-		let bytes = array_from_hex(hex)?;
+	if text.starts_with("0x") {
+		let bytes: [u8; 32] = sp_core::bytes::from_hex(text).ok()?.try_into().ok()?;
 		return Some(P::unchecked_from(bytes));
 	}
 	P::from_ss58check(text).ok()
-}
-
-fn array_from_hex(hex: &str) -> Option<[u8; 32]> {
-	if hex.len() != 64 {
-		return None;
-	}
-	let mut bytes = [0u8; 32];
-	for (i, byte) in bytes.iter_mut().enumerate() {
-		*byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
-	}
-	Some(bytes)
 }
 
 fn peer_id(field: &str, text: &str) -> Result<Vec<u8>, ConfigError> {

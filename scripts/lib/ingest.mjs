@@ -218,8 +218,10 @@ export async function verify(api, files) {
   for (const file of files) {
     const bundle = readBundle(file);
     const saved = existsSync(proofsPath(file)) ? JSON.parse(readFileSync(proofsPath(file), 'utf8')) : null;
-    for (const record of bundle.records) {
-      const status = await api.call.recordsApi.recordStatus(record.contentHash);
+    const statuses = await Promise.all(
+      bundle.records.map((record) => api.call.recordsApi.recordStatus(record.contentHash)));
+    for (const [i, record] of bundle.records.entries()) {
+      const status = statuses[i];
       if (status.isAnchored) {
         const r = status.asAnchored;
         results.push({ file, key: record.key, status: 'anchored',

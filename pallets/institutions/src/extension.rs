@@ -54,7 +54,8 @@ where
 {
 	const IDENTIFIER: &'static str = "CheckMembership";
 	type Implicit = ();
-	type Val = Option<T::AccountId>;
+	/// The signer and how many of their transactions the block already has.
+	type Val = Option<(T::AccountId, u32)>;
 	type Pre = ();
 
 	fn weight(&self, _call: &T::RuntimeCall) -> Weight {
@@ -82,11 +83,12 @@ where
 			log::debug!(target: LOG_TARGET, "rejected a transaction from a non-member");
 			return Err(InvalidTransaction::BadSigner.into());
 		}
-		if transactions_in_current_block::<T>(who) >= T::MaxTransactionsPerBlock::get() {
+		let count = transactions_in_current_block::<T>(who);
+		if count >= T::MaxTransactionsPerBlock::get() {
 			return Err(InvalidTransaction::ExhaustsResources.into());
 		}
 		let who = who.clone();
-		Ok((ValidTransaction::default(), Some(who), origin))
+		Ok((ValidTransaction::default(), Some((who, count)), origin))
 	}
 
 	fn prepare(
@@ -97,9 +99,8 @@ where
 		_info: &DispatchInfoOf<T::RuntimeCall>,
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
-		if let Some(who) = val {
+		if let Some((who, count)) = val {
 			let now = frame_system::Pallet::<T>::block_number();
-			let count = transactions_in_current_block::<T>(&who);
 			TransactionsInBlock::<T>::insert(&who, (now, count.saturating_add(1)));
 		}
 		Ok(())

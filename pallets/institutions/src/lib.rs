@@ -673,7 +673,8 @@ pub mod pallet {
 			match Affiliations::<T>::get(who) {
 				// A validator keeps its node running even while its institution is suspended.
 				Some(Affiliation { role: Role::Validator, .. }) => true,
-				Some(_) => Pallet::<T>::active_affiliation(who).is_some(),
+				Some(Affiliation { institution, .. }) => Institutions::<T>::get(institution)
+					.is_some_and(|entry| entry.status == InstitutionStatus::Active),
 				None => false,
 			}
 		}

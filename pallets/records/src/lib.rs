@@ -386,17 +386,14 @@ mod queries {
 			start_after: Option<ContentHash>,
 			limit: u32,
 		) -> Vec<(ContentHash, RecordOf<T>)> {
-			let limit = limit.min(T::MaxPageSize::get()) as usize;
-			let keys: Vec<ContentHash> = match start_after {
+			let keys = match start_after {
 				Some(after) => PatientRecords::<T>::iter_key_prefix_from(
 					patient,
 					PatientRecords::<T>::hashed_key_for(patient, after),
-				)
-				.take(limit)
-				.collect(),
-				None => PatientRecords::<T>::iter_key_prefix(patient).take(limit).collect(),
+				),
+				None => PatientRecords::<T>::iter_key_prefix(patient),
 			};
-			Self::with_records(keys)
+			Self::page(keys, limit)
 		}
 
 		/// Up to `limit` records anchored by `institution`, in storage order, starting after
@@ -406,21 +403,22 @@ mod queries {
 			start_after: Option<ContentHash>,
 			limit: u32,
 		) -> Vec<(ContentHash, RecordOf<T>)> {
-			let limit = limit.min(T::MaxPageSize::get()) as usize;
-			let keys: Vec<ContentHash> = match start_after {
+			let keys = match start_after {
 				Some(after) => InstitutionRecords::<T>::iter_key_prefix_from(
 					institution,
 					InstitutionRecords::<T>::hashed_key_for(institution, after),
-				)
-				.take(limit)
-				.collect(),
-				None => InstitutionRecords::<T>::iter_key_prefix(institution).take(limit).collect(),
+				),
+				None => InstitutionRecords::<T>::iter_key_prefix(institution),
 			};
-			Self::with_records(keys)
+			Self::page(keys, limit)
 		}
 
-		fn with_records(keys: Vec<ContentHash>) -> Vec<(ContentHash, RecordOf<T>)> {
-			keys.into_iter()
+		/// The records of at most a page of `keys`.
+		fn page(
+			keys: impl Iterator<Item = ContentHash>,
+			limit: u32,
+		) -> Vec<(ContentHash, RecordOf<T>)> {
+			keys.take(limit.min(T::MaxPageSize::get()) as usize)
 				.filter_map(|hash| Records::<T>::get(hash).map(|record| (hash, record)))
 				.collect()
 		}
