@@ -123,7 +123,8 @@ pub fn run() -> sc_cli::Result<()> {
 			use frame_benchmarking_cli::BenchmarkCmd;
 
 			let runner = cli.create_runner(cmd)?;
-			runner.sync_run(|config| match cmd {
+			runner.sync_run(|config| {
+				match cmd {
 				BenchmarkCmd::Pallet(cmd) => cmd
 					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
 						config.chain_spec,
@@ -131,7 +132,21 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				_ => Err("only `benchmark pallet` and `benchmark machine` are supported".into()),
+				// The cost of reading and writing ParityDb on this machine, against the state of
+				// the chain in `--base-path`: the runtime's `DbWeight`.
+				BenchmarkCmd::Storage(cmd) => {
+					let sc_service::PartialComponents { client, backend, .. } =
+						crate::service::new_partial(&config)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, trie_cache)
+				},
+				_ => Err(
+					"only `benchmark pallet`, `benchmark storage` and `benchmark machine` are supported"
+						.into(),
+				),
+			}
 			})
 		},
 		Some(Subcommand::ChainInfo(cmd)) => {

@@ -29,14 +29,18 @@ use sp_version::RuntimeVersion;
 
 // The pallets `benchmark pallet` measures; defines `list_benchmarks!` and `add_benchmarks!`.
 #[cfg(feature = "runtime-benchmarks")]
-use frame_system_benchmarking::Pallet as SystemBench;
+use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
 #[cfg(feature = "runtime-benchmarks")]
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_institutions, crate::Institutions]
 	[pallet_patients, Patients]
 	[pallet_records, Records]
 	[pallet_consent, Consent]
+	[governance, crate::Governance]
 );
 
 impl_runtime_apis! {
@@ -287,7 +291,10 @@ impl_runtime_apis! {
 
 			impl frame_system_benchmarking::Config for Runtime {}
 
-			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
+			// The timestamp inherent writes `Timestamp::Now` at the start of every block, so a
+			// transaction's read of it hits the block's overlay, never the database.
+			whitelist.push(pallet_timestamp::Now::<Runtime>::hashed_key().to_vec().into());
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);

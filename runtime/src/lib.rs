@@ -25,7 +25,9 @@ extern crate alloc;
 pub mod apis;
 pub mod configs;
 mod genesis_config_presets;
+pub mod governance;
 mod no_deposits;
+pub mod weights;
 
 use alloc::vec::Vec;
 use sp_runtime::{
@@ -86,7 +88,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("chronicle"),
 	impl_name: alloc::borrow::Cow::Borrowed("chronicle"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -165,6 +167,9 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type Consent = pallet_consent;
+
+	#[runtime::pallet_index(14)]
+	pub type Governance = crate::governance;
 }
 
 /// The address format for describing accounts.

@@ -8,6 +8,7 @@ use frame_system::{
 	CheckWeight,
 };
 use sp_keyring::Sr25519Keyring;
+use sp_runtime::traits::Hash as _;
 use sp_runtime::{
 	generic::Era,
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
@@ -189,4 +190,64 @@ fn node_owners_cannot_add_peers_of_their_own() {
 			owner: charlie.into(),
 		});
 	assert!(configs::ConsortiumCallFilter::contains(&governance_call));
+}
+
+/// A motion of the bureau that `governance.enact`s `call`, proposed by Alice with `threshold`
+/// and, when the threshold is above one, approved by Alice and Bob and closed.
+fn bureau_enacts(call: RuntimeCall, threshold: u32) {
+	use frame_support::dispatch::GetDispatchInfo;
+	let motion = RuntimeCall::Governance(governance::Call::enact { call: Box::new(call) });
+	let length = motion.encoded_size() as u32;
+	let weight = motion.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&motion);
+	let alice = RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id());
+	let bob = RuntimeOrigin::signed(Sr25519Keyring::Bob.to_account_id());
+	assert_ok!(Bureau::propose(alice.clone(), threshold, Box::new(motion), length));
+	if threshold > 1 {
+		assert_ok!(Bureau::vote(alice.clone(), hash, 0, true));
+		assert_ok!(Bureau::vote(bob, hash, 0, true));
+		assert_ok!(Bureau::close(alice, hash, 0, weight, length));
+	}
+}
+
+#[test]
+fn the_whole_bureau_can_authorise_a_runtime_upgrade() {
+	chain_from_preset(DEV_PRESET).execute_with(|| {
+		let code_hash = sp_core::H256::repeat_byte(7);
+		let authorise = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
+		bureau_enacts(authorise, 2);
+		assert_eq!(
+			System::authorized_upgrade().map(|upgrade| *upgrade.code_hash()),
+			Some(code_hash)
+		);
+	});
+}
+
+#[test]
+fn half_the_bureau_or_sudo_cannot_act_as_root() {
+	chain_from_preset(DEV_PRESET).execute_with(|| {
+		let code_hash = sp_core::H256::repeat_byte(7);
+		let authorise = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
+		// A motion of one of the two members is carried at once, with too small a majority.
+		bureau_enacts(authorise.clone(), 1);
+		let executed = System::events().into_iter().find_map(|record| match record.event {
+			RuntimeEvent::Bureau(pallet_collective::Event::Executed { result, .. }) => Some(result),
+			_ => None,
+		});
+		assert_eq!(executed, Some(Err(sp_runtime::DispatchError::BadOrigin)));
+		assert_eq!(
+			Governance::enact(RuntimeOrigin::root(), Box::new(authorise)),
+			Err(sp_runtime::DispatchError::BadOrigin)
+		);
+		assert!(System::authorized_upgrade().is_none());
+	});
+}
+
+#[test]
+fn two_thirds_of_the_bureau_may_act_as_root() {
+	use frame_support::traits::EnsureOrigin;
+	let two_of_three: RuntimeOrigin = pallet_collective::RawOrigin::Members(2, 3).into();
+	assert!(configs::EnactOrigin::try_origin(two_of_three).is_ok());
+	let three_of_five: RuntimeOrigin = pallet_collective::RawOrigin::Members(3, 5).into();
+	assert!(configs::EnactOrigin::try_origin(three_of_five).is_err());
 }

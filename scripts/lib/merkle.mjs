@@ -22,10 +22,14 @@ function levels(leaves) {
 const toBuffer = (hex) => Buffer.from(hex.replace(/^0x/, ''), 'hex');
 const toHex = (buffer) => `0x${buffer.toString('hex')}`;
 
-/** The root and every leaf's proof, for leaves given as 0x-hex content hashes. */
-export function buildTree(hexLeaves) {
+/**
+ * The root and the proofs of the leaves at `indexes` (by default every leaf), for leaves given
+ * as 0x-hex content hashes; `proofs[i]` is undefined for a leaf not asked for.
+ */
+export function buildTree(hexLeaves, indexes = hexLeaves.keys()) {
   const tree = levels(hexLeaves.map(toBuffer));
-  const proofs = hexLeaves.map((_, index) => {
+  const proofs = new Array(hexLeaves.length);
+  for (const index of indexes) {
     const proof = [];
     let position = index;
     for (const row of tree.slice(0, -1)) {
@@ -33,7 +37,7 @@ export function buildTree(hexLeaves) {
       if (sibling < row.length) proof.push(toHex(row[sibling]));
       position = Math.floor(position / 2);
     }
-    return proof;
-  });
+    proofs[index] = proof;
+  }
   return { root: toHex(tree[tree.length - 1][0]), proofs };
 }

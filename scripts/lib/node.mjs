@@ -30,16 +30,17 @@ export function freePort() {
 /**
  * Starts a node with a temporary database and a fresh node key (unless `nodeKey` is given),
  * listening only on 127.0.0.1.
- * Returns { rpcUrl, metricsUrl, logPath, stop() }.
+ * Returns { rpcUrl, metricsUrl, logPath, dataPath, pid, stop() }.
  */
 export async function startNode({ chain = 'dev', extraArgs = [], name = 'node', nodeKey, basePath } = {}) {
   const [p2p, rpc, prometheus] = [await freePort(), await freePort(), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), `chronicle-${name}-`));
   const logPath = join(dir, 'node.log');
+  const dataPath = basePath ?? join(dir, 'data');
   const log = createWriteStream(logPath);
   const args = [
     '--chain', chain,
-    '--base-path', basePath ?? join(dir, 'data'),
+    '--base-path', dataPath,
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2p}`,
     '--rpc-port', String(rpc),
     '--prometheus-port', String(prometheus),
@@ -75,6 +76,8 @@ export async function startNode({ chain = 'dev', extraArgs = [], name = 'node', 
     p2pAddress: `/ip4/127.0.0.1/tcp/${p2p}`,
     metricsUrl: `http://127.0.0.1:${prometheus}/metrics`,
     logPath,
+    dataPath,
+    pid: child.pid,
     exited,
     isRunning: () => child.exitCode === null && child.signalCode === null,
     stop,
