@@ -15,11 +15,16 @@ current="$(sed -n 's/^\tspec_version: \([0-9]*\),$/\1/p' runtime/src/lib.rs)"
 [[ -n "$current" ]] || { echo "build-upgrade-runtime: no spec_version in runtime/src/lib.rs" >&2; exit 1; }
 next=$((current + 1))
 
-rm -rf "$source"
+# Copy with the files' times, and rewrite the version only when it changes, so that cargo
+# rebuilds nothing when nothing changed since the last run.
 mkdir -p "$source"
-git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$source"
-sed -i "s/^\tspec_version: $current,$/\tspec_version: $next,/" "$source/runtime/src/lib.rs"
-grep -q "^	spec_version: $next,$" "$source/runtime/src/lib.rs"
+git ls-files -z --cached --others --exclude-standard | grep -zv '^runtime/src/lib.rs$' \
+	| xargs -0 cp --preserve=timestamps --parents -t "$source"
+sed "s/^\tspec_version: $current,$/\tspec_version: $next,/" runtime/src/lib.rs >"$target/lib.rs.next"
+grep -q "^	spec_version: $next,$" "$target/lib.rs.next"
+if ! cmp -s "$target/lib.rs.next" "$source/runtime/src/lib.rs"; then
+	mv "$target/lib.rs.next" "$source/runtime/src/lib.rs"
+fi
 
 wasm_target="$target/release/wbuild/chronicle-runtime/target"
 if [[ ! -d "$wasm_target" && -d "$main_target/release/wbuild/chronicle-runtime/target" ]]; then

@@ -6,7 +6,8 @@
 # `zombienet/0002-one-validator-down.zndsl`).
 # Exits non-zero if any test fails; each failed test's network directory is kept.
 #
-# Usage: scripts/zombienet.sh [TEST...]   (CHRONICLE_NODE overrides the node binary)
+# Usage: scripts/zombienet.sh [TEST...]   (CHRONICLE_NODE overrides the node binary,
+# CHRONICLE_UPGRADE_WASM the runtime the upgrade test installs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -45,9 +46,10 @@ else
 fi
 
 # The runtime-upgrade test installs a build of this checkout's runtime with a spec version
-# one higher, built beside the everyday build (a few minutes the first time).
+# one higher, built beside the everyday build (a few minutes the first time), or the runtime
+# file CHRONICLE_UPGRADE_WASM names.
 for test in "${tests[@]}"; do
-	if [[ "$test" == *runtime-upgrade* ]]; then
+	if [[ "$test" == *runtime-upgrade* && -z "${CHRONICLE_UPGRADE_WASM:-}" ]]; then
 		CHRONICLE_UPGRADE_WASM="$(scripts/build-upgrade-runtime.sh)"
 		export CHRONICLE_UPGRADE_WASM
 	fi

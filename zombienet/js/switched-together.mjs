@@ -21,13 +21,14 @@ export async function run(_nodeName, networkInfo) {
           .number.toNumber();
         if (finalized < block + 5) await sleep(1_000);
       } while (finalized < block + 5);
-      const [carrying, after] = await Promise.all([
-        api.rpc.chain.getBlockHash(block), api.rpc.chain.getBlockHash(block + 1)]);
-      const [before, now] = await Promise.all([
-        api.rpc.state.getRuntimeVersion(carrying), api.rpc.state.getRuntimeVersion(after)]);
-      if (before.specVersion.toNumber() !== specVersion || now.specVersion.toNumber() <= specVersion) {
-        throw new Error(`${name}: spec ${before.specVersion} in #${block} and ${now.specVersion} ` +
-          `in #${block + 1}, expected ${specVersion} and then higher`);
+      const [parent, carrying, after] = await Promise.all([block - 1, block, block + 1]
+        .map((n) => api.rpc.chain.getBlockHash(n)));
+      const [ranCarrying, ranAfter] = await Promise.all([
+        api.rpc.state.getRuntimeVersion(parent), api.rpc.state.getRuntimeVersion(carrying)]);
+      if (ranCarrying.specVersion.toNumber() !== specVersion
+        || ranAfter.specVersion.toNumber() <= specVersion) {
+        throw new Error(`${name}: #${block} ran spec ${ranCarrying.specVersion} and ` +
+          `#${block + 1} spec ${ranAfter.specVersion}, expected ${specVersion} and then higher`);
       }
       return { name, carrying: carrying.toHex(), after: after.toHex(), finalized };
     }));
