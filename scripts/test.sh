@@ -35,6 +35,6 @@ node scripts/consortium-test.mjs
 echo "test: end-to-end ingest, consent and verification on the FHIR fixtures"
 node scripts/demo.mjs
 
-# The quickest of the zombienet tests; scripts/zombienet.sh runs them all (about 20 minutes).
+# The quickest of the zombienet tests; scripts/zombienet.sh runs them all (about 17 minutes).
 echo "test: zombienet: the local consortium's four validators author and finalize"
 scripts/zombienet.sh 0001

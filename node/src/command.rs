@@ -167,7 +167,7 @@ pub fn run() -> sc_cli::Result<()> {
 				{
 					config.rpc.methods = sc_service::config::RpcMethods::Safe;
 					for endpoint in config.rpc.addr.iter_mut().flatten() {
-						endpoint.rpc_methods = sc_service::config::RpcMethods::Safe.into();
+						endpoint.rpc_methods = sc_service::config::RpcMethods::Safe;
 					}
 				}
 				match config.network.network_backend {

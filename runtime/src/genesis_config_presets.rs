@@ -58,7 +58,7 @@ fn session_keys(key: Sr25519Keyring) -> SessionKeys {
 }
 
 /// The consortium both presets admit: `(kind, name, admin, staff)`.
-fn institutions() -> Vec<(InstitutionKind, Vec<u8>, AccountId, Vec<(AccountId, StaffRole)>)> {
+fn institutions() -> Vec<pallet_institutions::GenesisInstitution<AccountId>> {
 	use Sr25519Keyring::*;
 	vec![
 		(

@@ -229,13 +229,15 @@ pub mod pallet {
 		WouldRemoveAllValidators,
 	}
 
+	/// An institution admitted at genesis: `(kind, name, admin, staff)`.
+	pub type GenesisInstitution<AccountId> =
+		(InstitutionKind, Vec<u8>, AccountId, Vec<(AccountId, StaffRole)>);
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Institutions admitted at genesis, with ids 0, 1, ... in this order:
-		/// `(kind, name, admin, staff)`.
-		pub institutions:
-			Vec<(InstitutionKind, Vec<u8>, T::AccountId, Vec<(T::AccountId, StaffRole)>)>,
+		/// Institutions admitted at genesis, with ids 0, 1, ... in this order.
+		pub institutions: Vec<GenesisInstitution<T::AccountId>>,
 		/// Validators at genesis and the institution running each.
 		pub validators: Vec<(T::AccountId, InstitutionId)>,
 	}
