@@ -7,7 +7,7 @@
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { readFileSync } from 'node:fs';
-import { connect, findEvent, submit, waitForFinalized } from './lib/chain.mjs';
+import { bureauMotion, connect, findEvent, submit, waitForFinalized } from './lib/chain.mjs';
 import { identityCommitment } from './lib/commitment.mjs';
 import { nodeBinary, startNode } from './lib/node.mjs';
 
@@ -89,18 +89,8 @@ async function main() {
       const admit = api.tx.institutions.admitInstitution('HealthStation', 'Willow Village Station',
         admin.address);
       const quick = { finalized: false };
-      const proposed = await submit(api, api.tx.bureau.propose(2, admit, admit.encodedLength), alice,
-        quick);
-      const { proposalIndex, proposalHash } = findEvent(proposed.events, 'bureau', 'Proposed').data;
-      await Promise.all([
-        submit(api, api.tx.bureau.vote(proposalHash, proposalIndex, true), alice, quick),
-        submit(api, api.tx.bureau.vote(proposalHash, proposalIndex, true), bob, quick),
-      ]);
-      const closed = await submit(api, api.tx.bureau.close(proposalHash, proposalIndex,
-        { refTime: 1_000_000_000, proofSize: 100_000 }, admit.encodedLength), alice, quick);
-      const executed = findEvent(closed.events, 'bureau', 'Executed');
-      expect(executed && executed.data.result.isOk, 'the motion did not execute successfully');
-      const admitted = findEvent(closed.events, 'institutions', 'InstitutionAdmitted');
+      const motionEvents = await bureauMotion(api, admit, { alice, bob });
+      const admitted = findEvent(motionEvents, 'institutions', 'InstitutionAdmitted');
       expect(admitted, 'no InstitutionAdmitted event');
       expect(admitted.data.admin.toString() === admin.address, 'admitted the wrong admin');
 

@@ -11,9 +11,9 @@ import { base58Decode, cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connect, findEvent, sleep, submit } from './lib/chain.mjs';
+import { bureauMotion, connect, findEvent, sleep, submit } from './lib/chain.mjs';
 
-export { findEvent, sleep, submit };
+export { bureauMotion, findEvent, sleep, submit };
 
 /** The fifth institution, which the `local` genesis does not know, and its node. */
 export const NORTHFIELD = {
@@ -151,36 +151,6 @@ export async function until(probe, everyMs = 1_000) {
 /** The bytes of a base58 peer id, as pallet-node-authorization stores them. */
 export function peerIdBytes(peerId) {
   return u8aToHex(base58Decode(peerId));
-}
-
-/**
- * Passes `call` by a motion of the whole bureau (Alice proposes, Alice and Bob vote aye, Alice
- * closes), the way the operator's guide governs a consortium chain. Resolves with the events
- * of the block that executed it; fails unless the motion executed and the call succeeded.
- */
-export async function bureauMotion(api, call, { alice, bob }) {
-  const quick = { finalized: false };
-  const proposed = await submit(api, api.tx.bureau.propose(2, call, call.encodedLength), alice,
-    quick);
-  const { proposalIndex, proposalHash } = findEvent(proposed.events, 'bureau', 'Proposed').data;
-  await Promise.all([
-    submit(api, api.tx.bureau.vote(proposalHash, proposalIndex, true), alice, quick),
-    submit(api, api.tx.bureau.vote(proposalHash, proposalIndex, true), bob, quick),
-  ]);
-  const closed = await submit(api, api.tx.bureau.close(proposalHash, proposalIndex,
-    { refTime: 5_000_000_000, proofSize: 1_000_000 }, call.encodedLength), alice);
-  const executed = findEvent(closed.events, 'bureau', 'Executed');
-  if (!executed) throw new Error('the bureau\'s motion was closed but not executed');
-  if (executed.data.result.isErr) {
-    const error = executed.data.result.asErr;
-    const name = error.isModule
-      ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(error.asModule))
-      : error.toString();
-    throw new Error(`the bureau's motion executed and failed: ${name}`);
-  }
-  const interrupted = findEvent(closed.events, 'utility', 'BatchInterrupted');
-  if (interrupted) throw new Error(`a call of the motion's batch failed: ${interrupted.data}`);
-  return closed.events;
 }
 
 /**

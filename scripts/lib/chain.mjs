@@ -156,3 +156,30 @@ export async function submitMany(api, calls, signer, { chunk = 500, onProgress, 
   if (highest > 0) await waitForFinalized(api, highest, timeoutMs);
   return results;
 }
+
+/**
+ * Passes `call` by a motion of the whole bureau (Alice proposes, Alice and Bob vote aye, Alice
+ * closes), the way the operator's guide governs a consortium chain. Resolves with the events
+ * of the block that executed it; fails unless the motion executed and the call succeeded.
+ */
+export async function bureauMotion(api, call, { alice, bob }) {
+  const quick = { finalized: false };
+  const proposed = await submit(api, api.tx.bureau.propose(2, call, call.encodedLength), alice,
+    quick);
+  const { proposalIndex, proposalHash } = findEvent(proposed.events, 'bureau', 'Proposed').data;
+  await Promise.all([
+    submit(api, api.tx.bureau.vote(proposalHash, proposalIndex, true), alice, quick),
+    submit(api, api.tx.bureau.vote(proposalHash, proposalIndex, true), bob, quick),
+  ]);
+  const closed = await submit(api, api.tx.bureau.close(proposalHash, proposalIndex,
+    { refTime: 5_000_000_000, proofSize: 1_000_000 }, call.encodedLength), alice);
+  const executed = findEvent(closed.events, 'bureau', 'Executed');
+  if (!executed) throw new Error('the bureau\'s motion was closed but not executed');
+  if (executed.data.result.isErr) {
+    const name = describeDispatchError(api, executed.data.result.asErr);
+    throw new Error(`the bureau's motion executed and failed: ${name}`);
+  }
+  const interrupted = findEvent(closed.events, 'utility', 'BatchInterrupted');
+  if (interrupted) throw new Error(`a call of the motion's batch failed: ${interrupted.data}`);
+  return closed.events;
+}

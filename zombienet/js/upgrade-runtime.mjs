@@ -22,10 +22,14 @@ export async function run(nodeName, networkInfo) {
     if (!findEvent(enacted, 'system', 'UpgradeAuthorized')) {
       throw new Error('the motion did not authorise the upgrade');
     }
+    const before = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
     const applied = await submit(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)),
       signers.dave);
-    if (!findEvent(applied.events, 'system', 'CodeUpdated')) {
-      throw new Error('the upload did not update the code');
+    // Judged by the code in the block's state, not by its events: polkadot.js may decode the
+    // upgrade block's events with either runtime's metadata, and sometimes fails to.
+    const after = (await api.rpc.state.getRuntimeVersion(applied.blockHash)).specVersion.toNumber();
+    if (after <= before) {
+      throw new Error(`the upload did not update the code: spec ${after} after, ${before} before`);
     }
     const block = (await api.rpc.chain.getHeader(applied.blockHash)).number.toNumber();
     remember(networkInfo, 'upgradeBlock', block);
